@@ -41,9 +41,11 @@ final class UnmatchedReport {
         String rendered = new PlainTextDiffRenderer(Map.of()).render(closest.getDiff());
         String name = closest.getStubMapping() == null ? null : closest.getStubMapping().getName();
         text.append("Closest fixture: ").append(name == null ? "(unnamed)" : '"' + name + '"').append('\n');
-        List<String> differences = rendered.lines().filter(line -> line.contains(MISMATCH_MARKER))
-                .map(line -> "  - " + line.substring(line.indexOf(MISMATCH_MARKER) + MISMATCH_MARKER.length()).trim()
-                        + ": " + describeMismatchRow(line))
+        List<String> differences = rendered.lines()
+                .filter(line -> line.contains(MISMATCH_MARKER))
+                .map(UnmatchedReport::describeMismatchRow)
+                .filter(line -> !line.isEmpty())
+                .map(line -> "  - " + line)
                 .toList();
         if (!differences.isEmpty()) {
             text.append("What differed:\n");
@@ -53,16 +55,24 @@ final class UnmatchedReport {
         return text.toString();
     }
 
-    /** One table row is "expected | actual <<<<< What does not match"; say it in words. */
+    /**
+     * One table row reads "expected | actual  <<<<< reason"; say it in words. Empty for rows WireMock
+     * marks although they matched (an {@code [absent]} header that is indeed absent).
+     */
     private static String describeMismatchRow(String line) {
-        String row = line.substring(0, line.indexOf(MISMATCH_MARKER));
+        int marker = line.indexOf(MISMATCH_MARKER);
+        String reason = line.substring(marker + MISMATCH_MARKER.length()).trim();
+        String row = line.substring(0, marker);
         int bar = row.indexOf('|');
         if (bar < 0) {
-            return row.trim();
+            return reason + ": " + row.trim();
         }
         String expected = row.substring(0, bar).trim();
         String actual = row.substring(bar + 1).trim();
-        return "expected " + (expected.isEmpty() ? "(nothing)" : expected)
-                + ", got " + (actual.isEmpty() ? "none" : actual);
+        if (expected.contains("[absent]") && actual.isEmpty()) {
+            return "";
+        }
+        return reason + ": expected " + (expected.isEmpty() ? "nothing" : expected)
+                + ", got " + (actual.isEmpty() ? "nothing" : actual);
     }
 }
