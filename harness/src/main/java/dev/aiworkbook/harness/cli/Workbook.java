@@ -1,0 +1,197 @@
+package dev.aiworkbook.harness.cli;
+
+import dev.aiworkbook.harness.grading.Results;
+import dev.aiworkbook.harness.grading.TestOutcome;
+import dev.aiworkbook.harness.replay.Topics;
+import dev.aiworkbook.harness.stubs.StubGenerator;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The {@code workbook} command: the learner's, the instructor's and the teacher's way in.
+ * Started by the {@code workbook} / {@code workbook.cmd} scripts at the root.
+ */
+public final class Workbook {
+
+    static final String USAGE = """
+            Usage: ./workbook <command>
+
+              list                        the topics, their exercises' points and your progress
+              lesson <topic> [--live]     run a topic's lesson on the replay server (or live, with keys)
+              check [<topic>[/<Exercise>]]
+                                          run the graded tests on your code: a line per exercise
+              sync-stubs [<topic>]        (course maintainers) regenerate exercises/ from solutions/
+              help                        this text
+
+            Topics answer to their folder name or short name: 01-auth, auth, 1.
+            """;
+
+    private final Repository repository;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Workbook(Repository repository, PrintStream out, PrintStream err) {
+        this.repository = repository;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command and returns the exit code: 0 done, 1 tests failed, 2 a usage problem. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return new Workbook(Repository.locate(), out, err).dispatch(args);
+        } catch (UsageException e) {
+            err.println("workbook: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    int dispatch(String[] args) {
+        String command = args.length == 0 ? "list" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        return switch (command) {
+            case "list" -> list();
+            case "lesson" -> lesson(rest);
+            case "check" -> check(rest);
+            case "sync-stubs" -> syncStubs(rest);
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> throw new UsageException("unknown command '" + command + "'.\n" + USAGE);
+        };
+    }
+
+    private int list() {
+        out.println("AI API Workbook: nine topics, each a lesson and graded exercises.");
+        for (String topic : Topics.ALL) {
+            if (!repository.hasExercises(topic)) {
+                out.printf("  %-22s (coming later)%n", topic);
+                continue;
+            }
+            List<Path> tests = repository.testFiles(topic);
+            int points = tests.stream().mapToInt(Repository::pointsIn).sum();
+            out.printf("  %-22s %d exercises, %d points%s%n", topic, tests.size(), points, progress(topic));
+            for (Path test : tests) {
+                String name = test.getFileName().toString().replaceAll("Test\\.java$", "");
+                out.printf("      %-28s %3d points%n", name, Repository.pointsIn(test));
+            }
+        }
+        out.println("Run a lesson: ./workbook lesson auth    Check your work: ./workbook check auth");
+        return 0;
+    }
+
+    /** The score of the last check, if one ran. */
+    private String progress(String topic) {
+        Path results = repository.exercises(topic).resolve(CheckCommand.RESULTS);
+        if (!Files.isRegularFile(results)) {
+            return "; not checked yet";
+        }
+        try {
+            List<TestOutcome> outcomes = Results.read(results);
+            return "; last check: " + outcomes.stream().mapToInt(TestOutcome::earned).sum() + " earned";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private int lesson(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("which lesson? e.g. ./workbook lesson auth");
+        }
+        String topic = topic(args.get(0));
+        Path module = repository.lesson(topic);
+        Path properties = module.resolve("lesson.properties");
+        if (!Files.isRegularFile(properties)) {
+            throw new UsageException("the lesson for " + topic + " is not written yet.");
+        }
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(module.resolve("target/classes"));
+        classpath.addAll(new ModuleBuild(repository, err).classpath(module, "lesson.classpath", true));
+        List<String> command = new ArrayList<>(List.of(CheckCommand.javaExecutable(), "-cp",
+                String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                mainClass(properties)));
+        command.addAll(args.subList(1, args.size()));
+        return runInherited(command);
+    }
+
+    private int runInherited(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(repository.root().toFile()).inheritIO().start();
+            return process.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static String mainClass(Path properties) {
+        Properties values = new Properties();
+        try (InputStream in = Files.newInputStream(properties)) {
+            values.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String main = values.getProperty("main");
+        if (main == null || main.isBlank()) {
+            throw new UsageException(properties + " names no main class (main=...).");
+        }
+        return main.trim();
+    }
+
+    private int check(List<String> args) {
+        CheckCommand checker = new CheckCommand(repository, new ModuleBuild(repository, err), out);
+        if (args.isEmpty()) {
+            boolean allPassed = true;
+            for (String topic : Topics.ALL) {
+                if (repository.hasExercises(topic)) {
+                    allPassed &= checker.check(topic, null);
+                }
+            }
+            return allPassed ? 0 : 1;
+        }
+        String[] parts = args.get(0).split("/", 2);
+        String topic = topic(parts[0]);
+        if (!repository.hasExercises(topic)) {
+            throw new UsageException("the exercises for " + topic + " are not written yet.");
+        }
+        return checker.check(topic, parts.length > 1 ? parts[1] : null) ? 0 : 1;
+    }
+
+    private int syncStubs(List<String> args) {
+        List<String> topics = args.isEmpty() ? Topics.ALL : List.of(topic(args.get(0)));
+        for (String topic : topics) {
+            Path solutions = repository.solutions(topic).resolve("src/main/java");
+            if (Files.isDirectory(solutions)) {
+                try {
+                    StubGenerator.write(solutions, repository.exercises(topic).resolve("src/main/java"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                out.println("Regenerated the stubs of " + topic + " from its solutions.");
+            }
+        }
+        return 0;
+    }
+
+    private static String topic(String typed) {
+        return Topics.resolve(typed).orElseThrow(() -> new UsageException(
+                "unknown topic '" + typed + "'. Topics: " + String.join(", ", Topics.ALL)
+                        + " (or their short names: auth, completions, streaming, ...)."));
+    }
+}
