@@ -80,12 +80,13 @@ public final class ReplayServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public String baseUrl() {
-        return server.baseUrl();
+        // Not "localhost": it may resolve to ::1 first, and the server listens on IPv4 loopback only.
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** The base URL plus a path: {@code url("/v1")} gives {@code http://127.0.0.1:<port>/v1}. */
     public String url(String path) {
-        return server.url(path);
+        return baseUrl() + (path.startsWith("/") ? path : "/" + path);
     }
 
     public int port() {

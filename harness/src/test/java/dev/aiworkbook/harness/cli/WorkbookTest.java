@@ -1,0 +1,77 @@
+package dev.aiworkbook.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The command's answers that need no Maven: help, list, and clear refusals. */
+class WorkbookTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void pointAtThisCheckout() {
+        System.setProperty("workbook.root", "..");
+    }
+
+    @AfterAll
+    static void forget() {
+        System.clearProperty("workbook.root");
+    }
+
+    private int run(String... args) {
+        return Workbook.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("help")).isZero();
+        assertThat(stdout()).contains("lesson <topic> [--live]").contains("check [<topic>[/<Exercise>]]");
+    }
+
+    @Test
+    void listShowsEveryTopicWithItsExercisesAndPoints() {
+        assertThat(run("list")).isZero();
+        assertThat(stdout()).contains("01-auth").contains("points").contains("09-local-models");
+        assertThat(stdout()).containsPattern("KeyProxy\\s+\\d+ points");
+    }
+
+    @Test
+    void anUnknownTopicIsAClearMessageAndExitTwo() {
+        assertThat(run("lesson", "astrology")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown topic 'astrology'").contains("01-auth").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownCommandOrMissingArgumentIsExitTwo() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(run("lesson")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown command 'frobnicate'").contains("which lesson?");
+    }
+
+    @Test
+    void aTopicNotWrittenYetSaysSo() {
+        assertThat(run("check", "realtime")).isEqualTo(2);
+        assertThat(stderr()).contains("08-realtime are not written yet");
+    }
+
+    @Test
+    void anUnknownExerciseNamesTheTopicsExercises() {
+        assertThat(run("check", "auth/Nope")).isEqualTo(2);
+        assertThat(stderr()).contains("No exercise 'Nope' in 01-auth").contains("KeyProxy");
+    }
+}
