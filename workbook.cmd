@@ -15,7 +15,7 @@ where "%JAVA%" >nul 2>nul || if not exist "%JAVA%" (
 if exist "%CPFILE%" if exist "%CLASSES%\dev\aiworkbook\harness\cli\Workbook.class" goto run
 echo workbook: building the harness with Maven (first run only; the very first run downloads dependencies and can take a few minutes)... 1>&2
 pushd "%ROOT%"
-call mvn -q -B -DskipTests -Dworkbook.skipAudit %WORKBOOK_MAVEN_ARGS% -pl harness package
+call mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true -Dworkbook.skipAudit %WORKBOOK_MAVEN_ARGS% -pl harness package
 set "BUILD=%ERRORLEVEL%"
 popd
 if not "%BUILD%"=="0" (

@@ -63,7 +63,7 @@ final class ModuleBuild {
         String name = relative(module);
         err.println("Building " + name + " with Maven (first run, or something changed; the very first run downloads"
                 + " dependencies and can take a few minutes)...");
-        List<String> command = new ArrayList<>(List.of(maven(), "-q", "-B", "-DskipTests", "-Dworkbook.skipAudit",
+        List<String> command = new ArrayList<>(List.of(maven(), "-q", "-B", "-Dstyle.color=never", "-Dmaven.test.skip=true", "-Dworkbook.skipAudit",
                 "-pl", name, "-am", "package"));
         String extra = System.getenv("WORKBOOK_MAVEN_ARGS");
         if (extra != null && !extra.isBlank()) {
