@@ -64,6 +64,15 @@ final class Calls {
         }
     }
 
+    /** A loopback port nothing listens on: connecting to it fails at once. */
+    static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends a request as it is, with the given extra header (for the raw error bodies). */
     static Answer sendWithHeader(Request request, String name, String value) {
         Request.Builder builder = request.newBuilder();

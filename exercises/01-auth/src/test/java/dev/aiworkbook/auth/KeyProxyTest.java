@@ -8,7 +8,6 @@ import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.replay.RecordedRequest;
 import dev.aiworkbook.harness.replay.ReplayServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -154,10 +153,7 @@ class KeyProxyTest {
     @Points(2)
     @DisplayName("answers 502 when the provider is unreachable, naming neither key nor upstream")
     void unreachableUpstream() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Calls.closedPort();
         String upstream = "http://127.0.0.1:" + closedPort;
         HttpResponse<String> response = browserPost(startProxy(upstream), Calls.OPENAI_PATH, CHAT);
         assertThat(response.statusCode()).isEqualTo(502);

@@ -8,7 +8,6 @@ import dev.aiworkbook.harness.junit.Replay;
 import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.replay.ReplayServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -93,10 +92,7 @@ class RedactingLoggerTest {
     @Points(3)
     @DisplayName("a failed call logs HTTP FAILED, rethrows, and still leaks nothing")
     void failedCallLeaksNothing() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Calls.closedPort();
         String url = "http://127.0.0.1:" + closedPort + Calls.GEMINI_PATH + "?key=" + ReplayKeys.GEMINI;
         OkHttpClient client = new OkHttpClient.Builder().addInterceptor(new RedactingLogger(log::add)).build();
         Request request = Calls.post(url, "{}");
