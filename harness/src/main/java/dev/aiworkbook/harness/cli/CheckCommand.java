@@ -177,7 +177,11 @@ final class CheckCommand {
     private void printFirstFailure(List<TestOutcome> tests) {
         tests.stream().filter(test -> !test.passed()).findFirst().ifPresent(test -> {
             out.println("       first failure: " + test.test());
-            test.message().lines().limit(12).forEach(line -> out.println("         " + line));
+            // The closest-fixture table is wide; the summary above it says what differed.
+            test.message().lines()
+                    .takeWhile(line -> !line.startsWith("Closest fixture (left)"))
+                    .limit(12)
+                    .forEach(line -> out.println("         " + line));
         });
     }
 
