@@ -37,10 +37,12 @@ import okhttp3.Response;
  * Read the answer into a {@link Completion}: {@code id}, {@code model}, the text of
  * {@code choices[0].message.content}, the finish reason ({@code stop} is {@link FinishReason#STOP},
  * {@code length} is {@link FinishReason#LENGTH}, {@code tool_calls} is
- * {@link FinishReason#TOOL_CALLS}, anything else {@link FinishReason#OTHER}; no stop sequence), and
- * the {@link Usage}: {@code prompt_tokens}, {@code completion_tokens},
+ * {@link FinishReason#TOOL_CALLS}, anything else {@link FinishReason#OTHER}), a null
+ * {@code stopSequence} (Chat Completions answers {@code stop} whether or not one of yours matched,
+ * and does not say which), and the {@link Usage}: {@code prompt_tokens}, {@code completion_tokens},
  * {@code prompt_tokens_details.cached_tokens} and {@code completion_tokens_details.reasoning_tokens},
  * a missing details object counting as 0.
+ *
  * <p>Not every answer is text to show:
  * <ul>
  *   <li>{@code finish_reason: "content_filter"} throws {@link ContentFilteredException};</li>

@@ -24,7 +24,8 @@ import okhttp3.Response;
  * {@code message} items, tool calls...) rather than one message, and the server can keep the
  * conversation for you ({@code previous_response_id}), so you send only what is new.
  *
- * <p>Build, in this class, {@link ResponseResult#incomplete()} and {@link ResponsesConversation#send}:
+ * <p>Build the two {@code create} methods here, {@link ResponseResult#incomplete()} and
+ * {@link ResponsesConversation#send}:
  * <ul>
  *   <li>{@link #create(String, String, String, String, Integer)} sends
  *       {@code POST {baseUrl}/v1/responses} with {@code Authorization: Bearer <apiKey>} and a JSON
@@ -46,8 +47,9 @@ import okhttp3.Response;
  *       error: return the partial result, which says why it stopped.</li>
  *   <li>An error status throws {@link ApiException} with the status, {@code error.code} (or
  *       {@code error.type} when the code is null) and {@code error.message}.</li>
+ *   <li>{@link ResponseResult#incomplete()} is true when {@code status} is {@code incomplete}.</li>
+ *   <li>{@link ResponsesConversation} holds a conversation on the server: see its Javadoc.</li>
  * </ul>
- * {@link ResponsesConversation} holds a conversation on the server: see its Javadoc.
  *
  * <p>The tests check the requests your code sent (the fields, {@code store}, the second turn's
  * {@code previous_response_id} and input) and what it made of the recorded answers: one with a
@@ -84,11 +86,11 @@ public final class ResponsesClient {
      */
     public ResponseResult create(String model, String instructions, String input, String previousResponseId,
             Integer maxOutputTokens) {
-        throw new UnsupportedOperationException("TODO: exercise 2, ResponsesClient.create");
+        throw new UnsupportedOperationException("TODO: exercise 2, ResponsesClient.create (stored)");
     }
 
     /** One stateless turn: the whole conversation goes with the request, and nothing is stored. */
     public ResponseResult create(String model, List<Message> conversation, Integer maxOutputTokens) {
-        throw new UnsupportedOperationException("TODO: exercise 2, ResponsesClient.create");
+        throw new UnsupportedOperationException("TODO: exercise 2, ResponsesClient.create (stateless)");
     }
 }

@@ -186,7 +186,7 @@ class ChatCompletionsClientTest {
     @DisplayName("404 model_not_found throws ApiException with the status, the error code and the message")
     void modelNotFound(ReplayServer replay) {
         Throwable thrown = catchThrowable(() -> client(replay).complete("gpt-9-turbo-nonexistent",
-                List.of(Message.user("Hello?")), CompletionOptions.defaults()));
+                List.of(Message.user("Which model are you, exactly?")), CompletionOptions.defaults()));
         assertThat(thrown).as("what complete() threw for a 404").isInstanceOf(ApiException.class);
         ApiException error = (ApiException) thrown;
         assertThat(error.status()).as("status()").isEqualTo(404);
@@ -205,7 +205,7 @@ class ChatCompletionsClientTest {
                         .withBody("{\"error\":{\"message\":\"The server had an error while processing your request. Sorry about that!\","
                                 + "\"type\":\"server_error\",\"param\":null,\"code\":null}}")));
         Throwable thrown = catchThrowable(() -> client(replay).complete("gpt-4o-mini-flaky",
-                List.of(Message.user("Hello?")), CompletionOptions.defaults()));
+                List.of(Message.user("Are you having a bad day, server?")), CompletionOptions.defaults()));
         assertThat(thrown).as("what complete() threw for a 500").isInstanceOf(ApiException.class);
         ApiException error = (ApiException) thrown;
         assertThat(error.status()).as("status()").isEqualTo(500);
@@ -225,7 +225,7 @@ class ChatCompletionsClientTest {
                                 + "\"message\":{\"role\":\"assistant\",\"content\":\"Hello! How can I help?\"},"
                                 + "\"finish_reason\":\"stop\"}],"
                                 + "\"usage\":{\"prompt_tokens\":26,\"completion_tokens\":8,\"total_tokens\":34}}")));
-        Completion completion = client(replay).complete("llama3.2", List.of(Message.user("Hello?")),
+        Completion completion = client(replay).complete("llama3.2", List.of(Message.user("Say hello from a local model.")),
                 CompletionOptions.defaults());
         assertThat(completion.text()).as("text").isEqualTo("Hello! How can I help?");
         assertThat(completion.usage()).as("usage without details").isEqualTo(new Usage(26, 8, 0, 0));

@@ -117,7 +117,7 @@ class ResponsesClientTest {
     @Points(1)
     @DisplayName("404 model_not_found throws ApiException with the status, the error code and the message")
     void modelNotFound(ReplayServer replay) {
-        Throwable thrown = catchThrowable(() -> client(replay).create("gpt-9-turbo-nonexistent", null, "Hello?", null, null));
+        Throwable thrown = catchThrowable(() -> client(replay).create("gpt-9-turbo-nonexistent", null, "Which model are you, exactly?", null, null));
         assertThat(thrown).as("what create() threw for a 404").isInstanceOf(ApiException.class);
         ApiException error = (ApiException) thrown;
         assertThat(error.status()).as("status()").isEqualTo(404);
