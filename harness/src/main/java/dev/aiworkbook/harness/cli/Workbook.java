@@ -2,6 +2,7 @@ package dev.aiworkbook.harness.cli;
 
 import dev.aiworkbook.harness.grading.Results;
 import dev.aiworkbook.harness.grading.TestOutcome;
+import dev.aiworkbook.harness.replay.PaceBenchmark;
 import dev.aiworkbook.harness.replay.Topics;
 import dev.aiworkbook.harness.stubs.StubGenerator;
 import java.io.File;
@@ -29,6 +30,7 @@ public final class Workbook {
               lesson <topic> [--live]     run a topic's lesson on the replay server (or live, with keys)
               check [<topic>[/<Exercise>]]
                                           run the graded tests on your code: a line per exercise
+              benchmark [events] [runs]   how closely the timed stream replay keeps the recorded pace
               sync-stubs [<topic>]        (course maintainers) regenerate exercises/ from solutions/
               help                        this text
 
@@ -67,6 +69,7 @@ public final class Workbook {
             case "lesson" -> lesson(rest);
             case "check" -> check(rest);
             case "sync-stubs" -> syncStubs(rest);
+            case "benchmark" -> benchmark(rest);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -171,6 +174,18 @@ public final class Workbook {
             throw new UsageException("the exercises for " + topic + " are not written yet.");
         }
         return checker.check(topic, parts.length > 1 ? parts[1] : null) ? 0 : 1;
+    }
+
+    private int benchmark(List<String> args) {
+        try {
+            int events = args.isEmpty() ? 80 : Integer.parseInt(args.get(0));
+            int runs = args.size() < 2 ? 3 : Integer.parseInt(args.get(1));
+            return PaceBenchmark.run(events, runs, out) ? 0 : 1;
+        } catch (NumberFormatException e) {
+            throw new UsageException("benchmark takes numbers: ./workbook benchmark [events] [runs]");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int syncStubs(List<String> args) {

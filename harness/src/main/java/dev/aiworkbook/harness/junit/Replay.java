@@ -36,4 +36,14 @@ public @interface Replay {
 
     /** Whether a request that matches no fixture fails the test. */
     boolean failOnUnmatched() default true;
+
+    /**
+     * Serve streamed fixtures through the timed stream server, so a body with a timing sidecar
+     * arrives piece by piece and ends as recorded (cleanly, cut, or stalled). Off by default:
+     * streams then arrive whole, at once.
+     */
+    boolean timed() default false;
+
+    /** With {@link #timed()}: the recorded pauses multiplied by this (0 = no pauses, cuts and stalls still happen). */
+    double speed() default 0;
 }

@@ -78,9 +78,13 @@ public final class ReplayExtension
         }
         ExtensionContext classContext = classContext(context);
         CloseableServer holder = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-                CloseableServer.class, key -> new CloseableServer(ReplayServer.start(replay.get().value())),
+                CloseableServer.class, key -> new CloseableServer(start(replay.get())),
                 CloseableServer.class);
         return Optional.of(holder.server());
+    }
+
+    private static ReplayServer start(Replay replay) {
+        return replay.timed() ? ReplayServer.start(replay.value(), replay.speed()) : ReplayServer.start(replay.value());
     }
 
     private static Optional<ReplayServer> existingServer(ExtensionContext context) {

@@ -6,7 +6,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The embedded replay server: a WireMock server on a free loopback port, serving one topic's
@@ -39,16 +43,43 @@ public final class ReplayServer implements AutoCloseable {
     private final String topic;
     private final WireMockServer server;
     private final QuietNotifier notifier;
+    private final TimedFront front;
 
-    private ReplayServer(String topic, WireMockServer server, QuietNotifier notifier) {
+    private ReplayServer(String topic, WireMockServer server, QuietNotifier notifier, TimedFront front) {
         this.topic = topic;
         this.server = server;
         this.notifier = notifier;
+        this.front = front;
     }
 
-    /** Starts a replay server for a topic ({@code "01-auth"} or {@code "auth"}) on a free port. */
+    /**
+     * Starts a replay server for a topic ({@code "01-auth"} or {@code "auth"}) on a free port.
+     * Streamed bodies come whole, at once: what most tests want.
+     */
     public static ReplayServer start(String topic) {
         String folder = Topics.resolve(topic).orElse(topic);
+        return start(folder, FixtureSource.forTopic(folder), null);
+    }
+
+    /**
+     * Starts a replay server whose streamed responses keep their recorded pace: a body with a timing
+     * sidecar is written piece by piece at the recorded times multiplied by {@code speed} (1 is the
+     * recorded pace, 2 twice as slow, 0 no pauses), and ends as recorded (cleanly, cut, or stalled).
+     */
+    public static ReplayServer start(String topic, double speed) {
+        String folder = Topics.resolve(topic).orElse(topic);
+        return start(folder, FixtureSource.forTopic(folder), speed);
+    }
+
+    /** A timed replay server for a fixtures folder of one's own (holding mappings/ and __files/). */
+    public static ReplayServer startFrom(Path fixtures, double speed) {
+        return start(fixtures.getFileName().toString(), FixtureSource.inDirectory(fixtures), speed);
+    }
+
+    private static ReplayServer start(String folder, FixtureSource source, Double speed) {
+        if (speed != null && (speed < 0 || speed.isNaN())) {
+            throw new IllegalArgumentException("speed must be 0 or more, got " + speed);
+        }
         QuietNotifier notifier = new QuietNotifier();
         WireMockConfiguration config = wireMockConfig()
                 .dynamicPort()
@@ -56,21 +87,35 @@ public final class ReplayServer implements AutoCloseable {
                 .notifier(notifier)
                 .containerThreads(16)
                 .jettyAcceptors(1);
-        withFixtures(config, folder);
+        source.configure(config);
         WireMockServer server = new WireMockServer(config);
         server.start();
-        return new ReplayServer(folder, server, notifier);
+        if (speed == null) {
+            return new ReplayServer(folder, server, notifier, null);
+        }
+        try {
+            TimedFront front = new TimedFront(server.port(), stubId -> timingOf(server, source, stubId), speed);
+            return new ReplayServer(folder, server, notifier, front);
+        } catch (IOException e) {
+            server.stop();
+            throw new UncheckedIOException("Could not start the timed stream server", e);
+        }
     }
 
-    private static void withFixtures(WireMockConfiguration config, String folder) {
-        if (FixtureLocation.inJar(folder)) {
-            config.usingFilesUnderClasspath("fixtures/" + folder);
-            return;
+    /** The timing sidecar of the body file a stub answers with, if it has one. */
+    private static Optional<StreamTiming> timingOf(WireMockServer server, FixtureSource source, String stubId) {
+        try {
+            StubMapping stub = server.getStubMapping(UUID.fromString(stubId)).getItem();
+            String bodyFile = stub == null ? null : stub.getResponse().getBodyFileName();
+            if (bodyFile == null) {
+                return Optional.empty();
+            }
+            String sidecar = "__files/" + bodyFile + ".timing.json";
+            Optional<byte[]> json = source.read(sidecar);
+            return json.isEmpty() ? Optional.empty() : Optional.of(StreamTiming.parse(json.get(), sidecar));
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty();
         }
-        Path dir = FixtureLocation.find(folder).orElseThrow(() -> new IllegalStateException(
-                "No fixtures for topic '" + folder + "': looked for fixtures/" + folder
-                        + "/mappings on the classpath and in the folders above " + Path.of("").toAbsolutePath()));
-        config.usingFilesUnderDirectory(dir.toString());
     }
 
     /** The topic folder whose fixtures this server replays. */
@@ -81,7 +126,7 @@ public final class ReplayServer implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public String baseUrl() {
         // Not "localhost": it may resolve to ::1 first, and the server listens on IPv4 loopback only.
-        return "http://127.0.0.1:" + server.port();
+        return "http://127.0.0.1:" + port();
     }
 
     /** The base URL plus a path: {@code url("/v1")} gives {@code http://127.0.0.1:<port>/v1}. */
@@ -90,7 +135,7 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return front != null ? front.port() : server.port();
     }
 
     /** Every request received since the start or the last {@link #reset()}, oldest first. */
@@ -132,6 +177,9 @@ public final class ReplayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (front != null) {
+            front.close();
+        }
         server.stop();
     }
 

@@ -47,18 +47,23 @@ public record StreamTiming(List<Chunk> chunks, End end) {
 
     /** Reads and checks a timing file against the body it describes. */
     public static StreamTiming read(Path timingFile, int bodyLength) throws IOException {
-        JsonNode root = JSON.readTree(timingFile.toFile());
+        StreamTiming timing = parse(Files.readAllBytes(timingFile), timingFile.toString());
+        timing.validate(bodyLength, timingFile.toString());
+        return timing;
+    }
+
+    /** Reads a timing file's JSON; {@link #validate} then checks it against its body. */
+    public static StreamTiming parse(byte[] json, String source) throws IOException {
+        JsonNode root = JSON.readTree(json);
         if (!FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(timingFile + ": format must be \"" + FORMAT + "\"");
+            throw new IllegalArgumentException(source + ": format must be \"" + FORMAT + "\"");
         }
         List<Chunk> chunks = new ArrayList<>();
         for (JsonNode chunk : root.path("chunks")) {
             chunks.add(new Chunk(chunk.path("offset").asInt(-1), chunk.path("atMs").asLong(-1)));
         }
         End end = End.valueOf(root.path("end").asText("close").toUpperCase(Locale.ROOT));
-        StreamTiming timing = new StreamTiming(List.copyOf(chunks), end);
-        timing.validate(bodyLength, timingFile.toString());
-        return timing;
+        return new StreamTiming(List.copyOf(chunks), end);
     }
 
     /** Fails with the file name and the problem unless the chunks cover the body in order. */

@@ -64,6 +64,17 @@ class ReplayExtensionTest {
         }
     }
 
+    @Replay(value = "timed-selftest", timed = true)
+    static class TimedAtSpeedZero {
+        @Test
+        void getsACutStreamAsRecorded(ReplayServer replay) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(replay.url("/cut")))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).startsWith("data: {\"n\":1}").doesNotEndWith("\n\n");
+        }
+    }
+
     private static Events run(Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
     }
@@ -95,6 +106,11 @@ class ReplayExtensionTest {
         Events events = run(PassesDespiteAnUnmatchedRequest.class);
         events.assertStatistics(stats -> stats.failed(1));
         assertThat(failureMessage(events)).contains("Your code sent: GET /nowhere");
+    }
+
+    @Test
+    void aClassCanAskForTheTimedStreamServer() {
+        run(TimedAtSpeedZero.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
     @Test
