@@ -26,8 +26,8 @@ import java.util.OptionalLong;
  *       without a colon is a field with an empty value. Fields:
  *       {@code data} appends the value and a {@code \n} to the event's data;
  *       {@code event} sets its type; {@code id} sets the last event id, unless the value contains a
- *       NUL character; {@code retry} sets the reconnection delay, only if the value is all ASCII
- *       digits. Any other field is ignored.</li>
+ *       NUL character; {@code retry} sets the reconnection delay in milliseconds, only if the value is
+ *       one or more ASCII digits. Any other field is ignored.</li>
  *   <li>A blank line dispatches the event: the last event id becomes the stream's
  *       {@link #lastEventId()} (it persists into later events until another {@code id:} changes
  *       it), and, when the data is not empty, an {@link SseEvent} is produced with the data minus
