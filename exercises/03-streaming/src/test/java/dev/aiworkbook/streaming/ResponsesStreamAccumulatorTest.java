@@ -84,20 +84,32 @@ class ResponsesStreamAccumulatorTest {
     }
 
     private static ObjectNode partAdded(long sequence) {
+        return partAdded(sequence, 0);
+    }
+
+    private static ObjectNode partAdded(long sequence, int contentIndex) {
         ObjectNode event = event("response.content_part.added", sequence)
-                .put("item_id", "msg_0d4f7a21c9e3b58601").put("output_index", 0).put("content_index", 0);
+                .put("item_id", "msg_0d4f7a21c9e3b58601").put("output_index", 0).put("content_index", contentIndex);
         event.putObject("part").put("type", "output_text").put("text", "").putArray("annotations");
         return event;
     }
 
     private static ObjectNode textDelta(long sequence, String delta) {
-        return event("response.output_text.delta", sequence)
-                .put("item_id", "msg_0d4f7a21c9e3b58601").put("output_index", 0).put("content_index", 0).put("delta", delta);
+        return textDelta(sequence, 0, delta);
+    }
+
+    private static ObjectNode textDelta(long sequence, int contentIndex, String delta) {
+        return event("response.output_text.delta", sequence).put("item_id", "msg_0d4f7a21c9e3b58601")
+                .put("output_index", 0).put("content_index", contentIndex).put("delta", delta);
     }
 
     private static ObjectNode textDone(long sequence, String text) {
-        return event("response.output_text.done", sequence)
-                .put("item_id", "msg_0d4f7a21c9e3b58601").put("output_index", 0).put("content_index", 0).put("text", text);
+        return textDone(sequence, 0, text);
+    }
+
+    private static ObjectNode textDone(long sequence, int contentIndex, String text) {
+        return event("response.output_text.done", sequence).put("item_id", "msg_0d4f7a21c9e3b58601")
+                .put("output_index", 0).put("content_index", contentIndex).put("text", text);
     }
 
     /** Hands one event over the way a stream does: the event: line's type, and the JSON. */
@@ -126,7 +138,7 @@ class ResponsesStreamAccumulatorTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("adds up the message's output_text deltas and lists the items by output_index, the reasoning item first")
     void accumulatesTextAndItems(ReplayServer replay) throws Exception {
         ResponsesStreamAccumulator accumulator = stream(replay, request("gpt-5-mini", TEXT_QUESTION));
@@ -138,6 +150,26 @@ class ResponsesStreamAccumulatorTest {
                         new ResponsesStreamItem(0, "reasoning", TEXT_REASONING_ID, null),
                         new ResponsesStreamItem(1, "message", TEXT_MESSAGE_ID, "completed"));
         assertThat(accumulator.functionCalls()).as("functionCalls(): this answer has none").isEmpty();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("keeps a message's text by content_index: each part's output_text.done matches that part alone")
+    void keepsTextByContentIndex() {
+        ResponsesStreamAccumulator accumulator = new ResponsesStreamAccumulator();
+        feed(accumulator, created(0));
+        feed(accumulator, messageItem("response.output_item.added", 1, "in_progress"));
+        feed(accumulator, partAdded(2, 0));
+        feed(accumulator, textDelta(3, 0, "Part"));
+        feed(accumulator, textDelta(4, 0, " one."));
+        feed(accumulator, textDone(5, 0, "Part one."));
+        feed(accumulator, partAdded(6, 1));
+        feed(accumulator, textDelta(7, 1, " Part"));
+        feed(accumulator, textDelta(8, 1, " two."));
+        Throwable thrown = catchThrowable(() -> feed(accumulator, textDone(9, 1, " Part two.")));
+        assertThat(thrown).as("accept() of the output_text.done of content part 1, whose text is \" Part two.\" "
+                + "(part 0's text belongs to part 0)").isNull();
+        assertThat(accumulator.text()).as("text(): part 0, then part 1").isEqualTo("Part one. Part two.");
     }
 
     @Test
