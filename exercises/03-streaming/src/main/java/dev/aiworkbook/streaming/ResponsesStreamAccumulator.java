@@ -57,7 +57,9 @@ import okio.BufferedSource;
  *       came.</li>
  *   <li>An {@code error} event ({@code {"type":"error","code","message","param","sequence_number"}})
  *       ends the stream: throw {@link StreamFailedResponseException} with its code, its message and
- *       the text received so far, so the caller can show or keep the partial answer.</li>
+ *       the text received so far, so the caller can show or keep the partial answer. A
+ *       {@code response.failed} event (its {@code response.error} has the code and message) is the
+ *       same failure.</li>
  *   <li>Other event types ({@code response.content_part.added}, reasoning summaries, tool progress,
  *       types added after this code was written) need nothing here: ignore them.</li>
  * </ul>
@@ -71,8 +73,9 @@ import okio.BufferedSource;
  *
  * <p>The tests check the request {@link #stream} sent and what the accumulator made of three
  * recorded streams (a reasoning item then a message, a function call, an error event mid-answer),
- * plus hand-made event sequences: a skipped and a repeated {@code sequence_number}, a
- * {@code response.output_text.done} that disagrees with its deltas, a {@code response.incomplete}.
+ * plus hand-made event sequences: a message in two content parts, a skipped and a repeated
+ * {@code sequence_number}, a {@code response.output_text.done} that disagrees with its deltas, a
+ * {@code response.incomplete}.
  * Lesson 03-streaming, "Responses API events", walks through a stream.
  */
 public final class ResponsesStreamAccumulator {
