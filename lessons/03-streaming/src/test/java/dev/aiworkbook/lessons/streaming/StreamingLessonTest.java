@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.genai.Client;
+import com.google.genai.ResponseStream;
+import com.google.genai.types.GenerateContentResponse;
+import com.google.genai.types.HttpOptions;
 import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.lesson.RunMode;
 import dev.aiworkbook.harness.replay.ReplayServer;
@@ -177,6 +181,23 @@ class StreamingLessonTest {
                 assertThat(m.lastToken().minus(m.firstToken())).as("first to last token; recorded 190 ms")
                         .isGreaterThanOrEqualTo(Duration.ofMillis(150));
                 assertThat(m.tokensPerSecond()).isPresent();
+            }
+        }
+
+        @Test
+        @DisplayName("the Gemini fixture answers google-genai's own request too (/v1/models/...:streamGenerateContent?alt=sse)")
+        void geminiSdkStreamsTheFixture() throws IOException {
+            try (ReplayServer replay = ReplayServer.start("03-streaming");
+                 Client client = Client.builder().apiKey(ReplayKeys.GEMINI)
+                         .httpOptions(HttpOptions.builder().baseUrl(replay.baseUrl()).build()).build();
+                 ResponseStream<GenerateContentResponse> chunks =
+                         client.models.generateContentStream("gemini-2.5-flash", StreamingLesson.QUESTION, null)) {
+                StringBuilder text = new StringBuilder();
+                for (GenerateContentResponse chunk : chunks) {
+                    text.append(chunk.text());
+                }
+                assertThat(text.toString()).isEqualTo(answerIn("gemini/lesson-stream-generate.sse", "gemini"));
+                assertThat(replay.lastRequest().orElseThrow().url()).startsWith("/v1").contains(":streamGenerateContent?alt=sse");
             }
         }
 
