@@ -3,6 +3,7 @@ package dev.aiworkbook.lessons.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.aiworkbook.harness.lesson.LessonReadme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,59 +34,20 @@ class ReadmeSnippetsTest {
     private static final Path README = Path.of("README.md");
     private static final Path SOURCES = Path.of("src/main/java/dev/aiworkbook/lessons/streaming");
 
-    private static final Pattern INCLUDE = Pattern.compile(
-            "<!-- include: (\\S+?)#(\\S+?) -->\\n```java\\n(.*?)```\\n<!-- end include -->", Pattern.DOTALL);
     private static final Pattern FIXTURE = Pattern.compile(
             "<!-- fixture: (\\S+?) -->\\n```(?:json|text)\\n(.*?)```\\n<!-- end fixture -->", Pattern.DOTALL);
     private static final Pattern ELISION = Pattern.compile("\\(… (\\d+) more events? …\\)\\n\\n");
-    private static final Pattern TAG = Pattern.compile("^\\s*// (?:tag|end)::([\\w-]+)\\[]\\s*$");
 
     @Test
     @DisplayName("shows every tagged region exactly as it is in the source")
-    void snippetsMatchTheSource() throws IOException {
-        String readme = Files.readString(README);
-        Matcher include = INCLUDE.matcher(readme);
-        int found = 0;
-        List<String> differences = new ArrayList<>();
-        while (include.find()) {
-            found++;
-            String file = include.group(1);
-            String tag = include.group(2);
-            String expected = region(file, tag);
-            String actual = include.group(3);
-            if (!expected.equals(actual)) {
-                differences.add("README listing " + file + "#" + tag + " differs from the source.\n"
-                        + "--- in " + SOURCES.resolve(file) + " (what runs):\n" + expected
-                        + "--- in README.md:\n" + actual);
-            }
-        }
-        assertThat(found).as("number of <!-- include: ... --> listings in README.md").isPositive();
-        assertThat(countOf(readme, "<!-- include:")).as("every <!-- include: --> needs a ```java block and an <!-- end include -->")
-                .isEqualTo(found);
-        assertThat(differences).as("copy the source region into README.md").isEmpty();
+    void snippetsMatchTheSource() {
+        assertThat(LessonReadme.of(README, SOURCES).snippetProblems()).as("copy the source region into README.md").isEmpty();
     }
 
     @Test
     @DisplayName("includes every tagged region of the lesson somewhere")
-    void everyTagIsShown() throws IOException {
-        String readme = Files.readString(README);
-        Set<String> included = new TreeSet<>();
-        Matcher include = INCLUDE.matcher(readme);
-        while (include.find()) {
-            included.add(include.group(1) + "#" + include.group(2));
-        }
-        Set<String> tagged = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    Matcher tag = TAG.matcher(line);
-                    if (tag.matches() && line.contains("// tag::")) {
-                        tagged.add(file.getFileName() + "#" + tag.group(1));
-                    }
-                }
-            }
-        }
-        assertThat(included).as("tagged regions the README shows").containsExactlyInAnyOrderElementsOf(tagged);
+    void everyTagIsShown() {
+        assertThat(LessonReadme.of(README, SOURCES).regionsNotShown()).isEmpty();
     }
 
     @Test
@@ -158,34 +118,6 @@ class ReadmeSnippetsTest {
         }
         return position == file.length() ? Optional.empty()
                 : Optional.of("the file goes on after the listing ends; end it with an elision line or the rest");
-    }
-
-    /** The lines between the tag markers, without nested markers, with the common indentation removed. */
-    static String region(String file, String tag) throws IOException {
-        Path source = SOURCES.resolve(file);
-        if (!Files.isRegularFile(source)) {
-            fail("README.md includes " + file + "#" + tag + ", but " + source + " does not exist");
-        }
-        List<String> lines = Files.readAllLines(source);
-        int start = lines.indexOf(lines.stream().filter(l -> l.strip().equals("// tag::" + tag + "[]")).findFirst()
-                .orElseThrow(() -> new AssertionError("no // tag::" + tag + "[] in " + source)));
-        List<String> body = new ArrayList<>();
-        for (String line : lines.subList(start + 1, lines.size())) {
-            if (line.strip().equals("// end::" + tag + "[]")) {
-                return dedent(body);
-            }
-            if (!TAG.matcher(line).matches()) {
-                body.add(line);
-            }
-        }
-        throw new AssertionError("no // end::" + tag + "[] after its tag in " + source);
-    }
-
-    private static String dedent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
-                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static String withFinalNewline(String text) {
