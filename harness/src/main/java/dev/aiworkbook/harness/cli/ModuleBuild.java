@@ -70,11 +70,17 @@ final class ModuleBuild {
             command.addAll(1, Arrays.asList(extra.trim().split("\\s+")));
         }
         try {
-            Process process = new ProcessBuilder(command).directory(repository.root().toFile()).inheritIO().start();
+            // Maven's own output goes to a log, shown only when the build fails.
+            Path log = Files.createTempFile("workbook-build", ".log");
+            Process process = new ProcessBuilder(command).directory(repository.root().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (process.waitFor() != 0) {
-                throw new UsageException("Maven could not build " + name + " (see its output above). "
+                List<String> lines = Files.readAllLines(log);
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(err::println);
+                throw new UsageException("Maven could not build " + name + " (its output is above, all of it in " + log + "). "
                         + "Check that `mvn -v` works and shows Java 17 or newer.");
             }
+            Files.deleteIfExists(log);
             Files.writeString(module.resolve("target").resolve(STAMP), "built by the workbook command\n");
         } catch (IOException e) {
             throw new UsageException("Could not run Maven (" + command.get(0) + "): " + e.getMessage()
