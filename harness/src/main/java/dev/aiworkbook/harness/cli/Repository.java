@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 record Repository(Path root) {
 
     private static final Pattern POINTS = Pattern.compile("@Points\\((\\d+)\\)");
+    /** The class-level {@code @DisplayName("Exercise 3 · Title")} of a graded test class. */
+    private static final Pattern EXERCISE_TITLE = Pattern.compile(
+            "@DisplayName\\(\"(Exercise (\\d+)[^\"]*)\"\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*class ");
 
     static Repository locate() {
         String configured = System.getProperty("workbook.root");
@@ -47,7 +50,29 @@ record Repository(Path root) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(tests)) {
-            return files.filter(file -> file.getFileName().toString().endsWith("Test.java")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith("Test.java"))
+                    .sorted(java.util.Comparator.comparingInt(Repository::exerciseNumber).thenComparing(Repository::exerciseTitle))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The exercise's title from its test class ("Exercise 3 · Each provider's auth headers"), or the file name. */
+    static String exerciseTitle(Path testFile) {
+        Matcher matcher = EXERCISE_TITLE.matcher(read(testFile));
+        return matcher.find() ? matcher.group(1) : testFile.getFileName().toString().replaceAll("Test\\.java$", "");
+    }
+
+    /** The exercise's number from its title, for ordering; exercises without one come last. */
+    static int exerciseNumber(Path testFile) {
+        Matcher matcher = EXERCISE_TITLE.matcher(read(testFile));
+        return matcher.find() ? Integer.parseInt(matcher.group(2)) : Integer.MAX_VALUE;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

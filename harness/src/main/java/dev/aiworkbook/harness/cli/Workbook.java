@@ -87,13 +87,15 @@ public final class Workbook {
             }
             List<Path> tests = repository.testFiles(topic);
             int points = tests.stream().mapToInt(Repository::pointsIn).sum();
-            out.printf("  %-22s %d exercises, %d points%s%n", topic, tests.size(), points, progress(topic));
+            long exercises = tests.stream().map(Repository::exerciseNumber).distinct().count();
+            out.printf("  %-22s %d exercises, %d points%s%n", topic, exercises, points, progress(topic));
             for (Path test : tests) {
                 String name = test.getFileName().toString().replaceAll("Test\\.java$", "");
-                out.printf("      %-28s %3d points%n", name, Repository.pointsIn(test));
+                out.printf("      %-66s %3d points  (%s/%s)%n", Repository.exerciseTitle(test), Repository.pointsIn(test),
+                        Topics.shortName(topic), name);
             }
         }
-        out.println("Run a lesson: ./workbook lesson auth    Check your work: ./workbook check auth");
+        out.println("Run a lesson: ./workbook lesson auth    Check your work: ./workbook check auth (or one exercise: auth/ApiKey)");
         return 0;
     }
 
