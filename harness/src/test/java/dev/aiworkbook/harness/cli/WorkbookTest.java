@@ -47,7 +47,8 @@ class WorkbookTest {
     void listShowsEveryTopicWithItsExercisesAndPoints() {
         assertThat(run("list")).isZero();
         assertThat(stdout()).contains("01-auth").contains("points").contains("09-local-models");
-        assertThat(stdout()).containsPattern("KeyProxy\\s+\\d+ points");
+        assertThat(stdout()).containsPattern("Exercise 6 · A backend key proxy\\s+30 points  \\(auth/KeyProxy\\)");
+        assertThat(stdout()).as("exercises, not test classes, are counted").contains("02-completions         6 exercises");
     }
 
     @Test
