@@ -1,5 +1,6 @@
 package dev.aiworkbook.lessons.completions;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +21,8 @@ final class AnthropicMessagesApi implements WireApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.ANTHROPIC;
+    public LessonProvider provider() {
+        return LessonProvider.ANTHROPIC;
     }
 
     @Override

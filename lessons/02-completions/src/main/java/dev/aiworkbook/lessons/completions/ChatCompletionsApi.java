@@ -1,5 +1,6 @@
 package dev.aiworkbook.lessons.completions;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +19,8 @@ final class ChatCompletionsApi implements WireApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.OPENAI;
+    public LessonProvider provider() {
+        return LessonProvider.OPENAI;
     }
 
     @Override

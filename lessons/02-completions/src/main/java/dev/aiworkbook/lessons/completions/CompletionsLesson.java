@@ -1,5 +1,8 @@
 package dev.aiworkbook.lessons.completions;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
+import dev.aiworkbook.harness.lesson.KeySource;
+import dev.aiworkbook.harness.lesson.LiveProviders;
 import com.anthropic.errors.AnthropicServiceException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.genai.errors.ApiException;
@@ -54,13 +57,13 @@ public final class CompletionsLesson {
     private static final int COLUMN = 24;
 
     private final Console out;
-    private final Map<Provider, String> keys;
-    private final Map<Provider, String> baseUrls;
+    private final Map<LessonProvider, String> keys;
+    private final Map<LessonProvider, String> baseUrls;
     private final Optional<ReplayServer> replay;
     private final OkHttpClient http;
     private boolean failed;
 
-    private CompletionsLesson(PrintStream console, Map<Provider, String> keys, Map<Provider, String> baseUrls,
+    private CompletionsLesson(PrintStream console, Map<LessonProvider, String> keys, Map<LessonProvider, String> baseUrls,
             Optional<ReplayServer> replay) {
         this.keys = keys;
         this.baseUrls = baseUrls;
@@ -94,9 +97,9 @@ public final class CompletionsLesson {
 
     private static int runOnReplay(PrintStream console) {
         try (ReplayServer replay = ReplayServer.start("02-completions")) {
-            Map<Provider, String> keys = new EnumMap<>(Provider.class);
-            Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
-            for (Provider provider : Provider.values()) {
+            Map<LessonProvider, String> keys = new EnumMap<>(LessonProvider.class);
+            Map<LessonProvider, String> baseUrls = new EnumMap<>(LessonProvider.class);
+            for (LessonProvider provider : LessonProvider.values()) {
                 keys.put(provider, provider.replayKey());
                 baseUrls.put(provider, replay.baseUrl());   // same paths as the real APIs, another host
             }
@@ -107,45 +110,20 @@ public final class CompletionsLesson {
     }
 
     private static int runLive(PrintStream console, PrintStream err, KeySource keySource) {
-        Map<Provider, String> keys = findLiveKeys(keySource);
+        Map<LessonProvider, String> keys = LiveProviders.findKeys(keySource);
         if (keys.isEmpty()) {
-            err.println(noKeysMessage());   // one paragraph, no stack trace: a missing key is a setup step
+            err.println(LiveProviders.noKeysMessage());   // one paragraph, no stack trace: a missing key is a setup step
             return EXIT_NO_KEYS;
         }
         console.println("Lesson 02: completions. Running LIVE against the real APIs with your keys "
                 + "(from the environment or .env). About ten small calls; each costs a few tokens.");
-        for (Provider provider : Provider.values()) {
+        for (LessonProvider provider : LessonProvider.values()) {
             if (!keys.containsKey(provider)) {
-                console.println("Skipping " + provider.displayName() + ": " + provider.keyVariablesInWords()
-                        + " is not set in the environment or in .env.");
+                console.println(LiveProviders.skipNote(provider));
             }
         }
-        Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
-        keys.keySet().forEach(provider -> baseUrls.put(provider, provider.liveBaseUrl()));
+        Map<LessonProvider, String> baseUrls = LiveProviders.liveBaseUrls(keys);
         return new CompletionsLesson(console, keys, baseUrls, Optional.empty()).runAllParts();
-    }
-
-    /** Each provider's key from the first of its variables that is set; providers without one are left out. */
-    static Map<Provider, String> findLiveKeys(KeySource source) {
-        Map<Provider, String> keys = new EnumMap<>(Provider.class);
-        for (Provider provider : Provider.values()) {
-            provider.keyVariables().stream()
-                    .map(source::find)
-                    .flatMap(Optional::stream)
-                    .filter(value -> !value.isBlank())
-                    .findFirst()
-                    .ifPresent(key -> keys.put(provider, key.trim()));
-        }
-        return keys;
-    }
-
-    static String noKeysMessage() {
-        String variables = Arrays.stream(Provider.values()).map(Provider::keyVariablesInWords)
-                .collect(Collectors.joining(", "));
-        return "No API key found. --live calls the real providers, so it needs at least one of " + variables
-                + ". Export it in your shell (export OPENAI_API_KEY=...), or put NAME=value lines in a .env file"
-                + " at the workbook root: git ignores .env, and .env.example shows the names. Providers without"
-                + " a key are skipped. Without --live the lesson runs on the replay server and needs no key.";
     }
 
     private int runAllParts() {
@@ -304,13 +282,13 @@ public final class CompletionsLesson {
     private void askThroughTheSdks() {
         out.heading("3. The first question through the official Java SDKs");
         out.line("Same question, same replay server (or live); each SDK builds the body and parses the answer into types.");
-        askTheSdk("openai-java, Chat Completions", Provider.OPENAI, OfficialSdks::chatCompletion);
-        askTheSdk("openai-java, Responses", Provider.OPENAI, OfficialSdks::response);
-        askTheSdk("anthropic-java, Messages", Provider.ANTHROPIC, OfficialSdks::message);
-        askTheSdk("google-genai, generateContent", Provider.GEMINI, OfficialSdks::generateContent);
+        askTheSdk("openai-java, Chat Completions", LessonProvider.OPENAI, OfficialSdks::chatCompletion);
+        askTheSdk("openai-java, Responses", LessonProvider.OPENAI, OfficialSdks::response);
+        askTheSdk("anthropic-java, Messages", LessonProvider.ANTHROPIC, OfficialSdks::message);
+        askTheSdk("google-genai, generateContent", LessonProvider.GEMINI, OfficialSdks::generateContent);
     }
 
-    private void askTheSdk(String name, Provider provider, BiFunction<String, String, Answer> call) {
+    private void askTheSdk(String name, LessonProvider provider, BiFunction<String, String, Answer> call) {
         if (!keys.containsKey(provider)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.aiworkbook.lessons.completions;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,8 +18,8 @@ final class GeminiApi implements WireApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.GEMINI;
+    public LessonProvider provider() {
+        return LessonProvider.GEMINI;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aiworkbook.lessons.completions;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -16,7 +17,7 @@ interface WireApi {
     /** The API's name, as the README's sections call it. */
     String title();
 
-    Provider provider();
+    LessonProvider provider();
 
     /** The request path; Gemini's names the model in it. */
     String path();

@@ -2,6 +2,9 @@ package dev.aiworkbook.lessons.completions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
+import dev.aiworkbook.harness.lesson.KeySource;
+import dev.aiworkbook.harness.lesson.LiveProviders;
 import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.lesson.RunMode;
 import java.io.ByteArrayOutputStream;
@@ -178,17 +181,17 @@ class CompletionsLessonTest {
         @Test
         @DisplayName("leaves out a provider whose key is missing")
         void leavesOutMissingProviders() {
-            assertThat(CompletionsLesson.findLiveKeys(keysFrom(Map.of("ANTHROPIC_API_KEY", "test-anthropic"))))
-                    .containsOnlyKeys(Provider.ANTHROPIC);
+            assertThat(LiveProviders.findKeys(keysFrom(Map.of("ANTHROPIC_API_KEY", "test-anthropic"))))
+                    .containsOnlyKeys(LessonProvider.ANTHROPIC);
         }
 
         @Test
         @DisplayName("prefers GEMINI_API_KEY and falls back to GOOGLE_API_KEY")
         void geminiVariables() {
-            assertThat(CompletionsLesson.findLiveKeys(keysFrom(Map.of("GEMINI_API_KEY", "a", "GOOGLE_API_KEY", "b"))))
-                    .containsEntry(Provider.GEMINI, "a");
-            assertThat(CompletionsLesson.findLiveKeys(keysFrom(Map.of("GOOGLE_API_KEY", "b"))))
-                    .containsEntry(Provider.GEMINI, "b");
+            assertThat(LiveProviders.findKeys(keysFrom(Map.of("GEMINI_API_KEY", "a", "GOOGLE_API_KEY", "b"))))
+                    .containsEntry(LessonProvider.GEMINI, "a");
+            assertThat(LiveProviders.findKeys(keysFrom(Map.of("GOOGLE_API_KEY", "b"))))
+                    .containsEntry(LessonProvider.GEMINI, "b");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiworkbook.lessons.streaming;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,18 +14,18 @@ import okhttp3.RequestBody;
  */
 enum Dialect {
 
-    CHAT_COMPLETIONS("OpenAI Chat Completions", Provider.OPENAI),
-    RESPONSES("OpenAI Responses API", Provider.OPENAI),
-    ANTHROPIC("Anthropic Messages", Provider.ANTHROPIC),
-    GEMINI("Gemini streamGenerateContent", Provider.GEMINI);
+    CHAT_COMPLETIONS("OpenAI Chat Completions", LessonProvider.OPENAI),
+    RESPONSES("OpenAI Responses API", LessonProvider.OPENAI),
+    ANTHROPIC("Anthropic Messages", LessonProvider.ANTHROPIC),
+    GEMINI("Gemini streamGenerateContent", LessonProvider.GEMINI);
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String displayName;
-    private final Provider provider;
+    private final LessonProvider provider;
 
-    Dialect(String displayName, Provider provider) {
+    Dialect(String displayName, LessonProvider provider) {
         this.displayName = displayName;
         this.provider = provider;
     }
@@ -33,7 +34,7 @@ enum Dialect {
         return displayName;
     }
 
-    Provider provider() {
+    LessonProvider provider() {
         return provider;
     }
 

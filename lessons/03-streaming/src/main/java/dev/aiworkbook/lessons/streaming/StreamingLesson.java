@@ -1,5 +1,8 @@
 package dev.aiworkbook.lessons.streaming;
 
+import dev.aiworkbook.harness.lesson.LessonProvider;
+import dev.aiworkbook.harness.lesson.KeySource;
+import dev.aiworkbook.harness.lesson.LiveProviders;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.errors.AnthropicServiceException;
@@ -58,14 +61,14 @@ public final class StreamingLesson {
     static final String ANTHROPIC_MODEL = "claude-sonnet-4-5";
 
     private final Console out;
-    private final Map<Provider, String> keys;
-    private final Map<Provider, String> baseUrls;
+    private final Map<LessonProvider, String> keys;
+    private final Map<LessonProvider, String> baseUrls;
     private final Optional<ReplayServer> replay;
     private final OkHttpClient http;
     private final Map<Dialect, StreamedAnswer> answers = new LinkedHashMap<>();
     private boolean failed;
 
-    StreamingLesson(PrintStream console, Map<Provider, String> keys, Map<Provider, String> baseUrls,
+    StreamingLesson(PrintStream console, Map<LessonProvider, String> keys, Map<LessonProvider, String> baseUrls,
             Optional<ReplayServer> replay) {
         this.out = new Console(console, new ArrayList<>(keys.values()));
         this.keys = keys;
@@ -121,9 +124,9 @@ public final class StreamingLesson {
 
     /** The lesson pointed at a replay server: the same paths as the real APIs, another host. */
     static StreamingLesson onReplay(ReplayServer replay, PrintStream console) {
-        Map<Provider, String> keys = new EnumMap<>(Provider.class);
-        Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
-        for (Provider provider : Provider.values()) {
+        Map<LessonProvider, String> keys = new EnumMap<>(LessonProvider.class);
+        Map<LessonProvider, String> baseUrls = new EnumMap<>(LessonProvider.class);
+        for (LessonProvider provider : LessonProvider.values()) {
             keys.put(provider, provider.replayKey());
             baseUrls.put(provider, replay.baseUrl());
         }
@@ -152,53 +155,28 @@ public final class StreamingLesson {
     }
 
     private static int runLive(PrintStream console, PrintStream err, KeySource keySource) {
-        Map<Provider, String> keys = findLiveKeys(keySource);
+        Map<LessonProvider, String> keys = LiveProviders.findKeys(keySource);
         if (keys.isEmpty()) {
             // One paragraph, no stack trace: a missing key is a setup step, not a crash.
-            err.println(noKeysMessage());
+            err.println(LiveProviders.noKeysMessage());
             return EXIT_NO_KEYS;
         }
         console.println("Lesson 03: streaming. Running LIVE against the real APIs with your keys "
                 + "(from the environment or .env). Each stream costs about a hundred tokens.");
-        for (Provider provider : Provider.values()) {
+        for (LessonProvider provider : LessonProvider.values()) {
             if (!keys.containsKey(provider)) {
-                console.println("Skipping " + provider.displayName() + ": " + provider.keyVariablesInWords()
-                        + " is not set in the environment or in .env.");
+                console.println(LiveProviders.skipNote(provider));
             }
         }
-        Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
-        keys.keySet().forEach(provider -> baseUrls.put(provider, provider.liveBaseUrl()));
+        Map<LessonProvider, String> baseUrls = LiveProviders.liveBaseUrls(keys);
         return new StreamingLesson(console, keys, baseUrls, Optional.empty()).runAllParts();
-    }
-
-    /** Each provider's key from the first of its variables that is set; providers without one are left out. */
-    static Map<Provider, String> findLiveKeys(KeySource source) {
-        Map<Provider, String> keys = new EnumMap<>(Provider.class);
-        for (Provider provider : Provider.values()) {
-            provider.keyVariables().stream()
-                    .map(source::find)
-                    .flatMap(Optional::stream)
-                    .filter(value -> !value.isBlank())
-                    .findFirst()
-                    .ifPresent(key -> keys.put(provider, key.trim()));
-        }
-        return keys;
-    }
-
-    static String noKeysMessage() {
-        String variables = Arrays.stream(Provider.values()).map(Provider::keyVariablesInWords)
-                .collect(Collectors.joining(", "));
-        return "No API key found. --live calls the real providers, so it needs at least one of " + variables
-                + ". Export it in your shell (export OPENAI_API_KEY=...), or put NAME=value lines in a .env file"
-                + " at the workbook root: git ignores .env, and .env.example shows the names. Providers without"
-                + " a key are skipped. Without --live the lesson replays recorded streams and needs no key.";
     }
 
     private int runAllParts() {
         out.line("The question, in every dialect: \"" + QUESTION + "\"");
         streamEveryDialect();
         compareTheMeasurements();
-        if (keys.containsKey(Provider.OPENAI)) {
+        if (keys.containsKey(LessonProvider.OPENAI)) {
             showCancelling();
         }
         streamWithTheOfficialSdks();
@@ -332,22 +310,22 @@ public final class StreamingLesson {
     private void streamWithTheOfficialSdks() {
         out.heading("4. The same stream through the official SDKs");
         out.line("The SDK parses the SSE and the JSON for you; an accumulator turns the deltas into one message.");
-        if (keys.containsKey(Provider.OPENAI)) {
+        if (keys.containsKey(LessonProvider.OPENAI)) {
             out.line();
             out.line("-- openai-java: createStreaming, every chunk into a ChatCompletionAccumulator");
-            runSdk(Provider.OPENAI);
+            runSdk(LessonProvider.OPENAI);
         }
-        if (keys.containsKey(Provider.ANTHROPIC)) {
+        if (keys.containsKey(LessonProvider.ANTHROPIC)) {
             out.line();
             out.line("-- anthropic-java: createStreaming, every event into a MessageAccumulator");
-            runSdk(Provider.ANTHROPIC);
+            runSdk(LessonProvider.ANTHROPIC);
         }
     }
 
-    private void runSdk(Provider provider) {
+    private void runSdk(LessonProvider provider) {
         replay.ifPresent(ReplayServer::reset); // forget earlier requests: what follows is this call's
         try {
-            StreamedAnswer answer = provider == Provider.OPENAI ? streamWithOpenAiSdk() : streamWithAnthropicSdk();
+            StreamedAnswer answer = provider == LessonProvider.OPENAI ? streamWithOpenAiSdk() : streamWithAnthropicSdk();
             out.line(describe(answer.measure()) + " (a first SDK call also loads the SDK's classes)");
         } catch (RuntimeException e) {
             out.endStream();
@@ -359,8 +337,8 @@ public final class StreamingLesson {
     // tag::openai-sdk[]
     private StreamedAnswer streamWithOpenAiSdk() {
         OpenAIClient client = OpenAIOkHttpClient.builder()
-                .apiKey(keys.get(Provider.OPENAI))
-                .baseUrl(baseUrls.get(Provider.OPENAI) + "/v1")
+                .apiKey(keys.get(LessonProvider.OPENAI))
+                .baseUrl(baseUrls.get(LessonProvider.OPENAI) + "/v1")
                 .build();
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model(OPENAI_MODEL)
@@ -394,8 +372,8 @@ public final class StreamingLesson {
     // tag::anthropic-sdk[]
     private StreamedAnswer streamWithAnthropicSdk() {
         AnthropicClient client = AnthropicOkHttpClient.builder()
-                .apiKey(keys.get(Provider.ANTHROPIC))
-                .baseUrl(baseUrls.get(Provider.ANTHROPIC))
+                .apiKey(keys.get(LessonProvider.ANTHROPIC))
+                .baseUrl(baseUrls.get(LessonProvider.ANTHROPIC))
                 .build();
         MessageCreateParams params = MessageCreateParams.builder()
                 .model(ANTHROPIC_MODEL)

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import dev.aiworkbook.harness.lesson.KeySource;
+import dev.aiworkbook.harness.lesson.LiveProviders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.genai.Client;
@@ -259,7 +261,7 @@ class StreamingLessonTest {
         @Test
         @DisplayName("refuses with the message the README quotes")
         void readmeQuotesTheMessage() throws IOException {
-            assertThat(Files.readString(Path.of("README.md"))).contains(StreamingLesson.noKeysMessage());
+            assertThat(Files.readString(Path.of("README.md"))).contains(LiveProviders.noKeysMessage());
         }
     }
 }

@@ -1,0 +1,15 @@
+package dev.aiworkbook.harness.lesson;
+
+import java.util.Optional;
+
+/**
+ * Where live keys come from. Lessons pass {@code LiveKeys.fromEnvironment()::find} (the environment
+ * first, then {@code .env}); a test passes a map, so it never depends on, or leaks, the keys of
+ * whoever runs it.
+ */
+@FunctionalInterface
+public interface KeySource {
+
+    /** The value of an environment variable such as {@code OPENAI_API_KEY}, or empty when unset. */
+    Optional<String> find(String variable);
+}
