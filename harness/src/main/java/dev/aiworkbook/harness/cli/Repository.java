@@ -99,6 +99,16 @@ record Repository(Path root) {
         return name.substring(0, name.length() - ".java".length());
     }
 
+    /** An exercise's name as its test class spells it ({@code keyloader} gives {@code KeyLoader}). */
+    String exerciseName(String topic, String typed) {
+        String wanted = typed.toLowerCase(java.util.Locale.ROOT).replaceAll("test$", "");
+        List<String> names = testFiles(topic).stream()
+                .map(file -> file.getFileName().toString().replaceAll("Test\\.java$", "")).toList();
+        return names.stream().filter(name -> name.toLowerCase(java.util.Locale.ROOT).equals(wanted)).findFirst()
+                .orElseThrow(() -> new UsageException("No exercise '" + typed + "' in " + topic + ". Its exercises: "
+                        + String.join(", ", names)));
+    }
+
     /** The stub the learner edits for a test class: {@code FooTest} gives {@code src/main/java/.../Foo.java}. */
     Path stubFor(String topic, String testClassName) {
         String stub = testClassName.substring(0, testClassName.length() - "Test".length()).replace('.', '/') + ".java";

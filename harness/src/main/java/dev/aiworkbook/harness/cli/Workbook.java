@@ -30,6 +30,9 @@ public final class Workbook {
               lesson <topic> [--live]     run a topic's lesson on the replay server (or live, with keys)
               check [<topic>[/<Exercise>]]
                                           run the graded tests on your code: a line per exercise
+              hint <topic>[/<Exercise>] [<n>]
+                                          the next hint for an exercise (or hints 1 to n); without
+                                          an exercise, for the one your last check says is next
               benchmark [events] [runs]   how closely the timed stream replay keeps the recorded pace
               sync-stubs [<topic>]        (course maintainers) regenerate exercises/ from solutions/
               help                        this text
@@ -68,6 +71,7 @@ public final class Workbook {
             case "list" -> list();
             case "lesson" -> lesson(rest);
             case "check" -> check(rest);
+            case "hint" -> hint(rest);
             case "sync-stubs" -> syncStubs(rest);
             case "benchmark" -> benchmark(rest);
             case "help", "--help", "-h" -> {
@@ -188,6 +192,71 @@ public final class Workbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private int hint(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("which exercise? e.g. ./workbook hint auth/KeyLoader (or ./workbook hint auth for the next one)");
+        }
+        String[] parts = args.get(0).split("/", 2);
+        String topic = topic(parts[0]);
+        if (!repository.hasExercises(topic)) {
+            throw new UsageException("the exercises for " + topic + " are not written yet.");
+        }
+        String exercise = parts.length > 1 ? repository.exerciseName(topic, parts[1]) : nextExercise(topic);
+        Path file = repository.exercises(topic).resolve("hints").resolve(exercise + ".md");
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("there are no hints for " + topic + "/" + exercise + " yet: its stub's Javadoc says what to build.");
+        }
+        Hints hints = Hints.read(file);
+        Path module = repository.exercises(topic);
+        boolean stepping = args.size() < 2;
+        int level = stepping ? Math.min(Hints.seen(module, exercise) + 1, hints.steps().size()) : parseLevel(args.get(1), hints);
+        if (stepping) {
+            Hints.remember(module, exercise, level);
+        }
+        out.println(hints.title());
+        for (int i = 0; i < level; i++) {
+            out.println();
+            out.println("Hint " + (i + 1) + " of " + hints.steps().size() + ":");
+            hints.steps().get(i).lines().forEach(line -> out.println("  " + line));
+        }
+        out.println();
+        out.println(level < hints.steps().size()
+                ? "Still stuck? ./workbook hint " + Topics.shortName(topic) + "/" + exercise + " shows the next one."
+                : "That was the last hint. Check your work with ./workbook check " + Topics.shortName(topic) + "/" + exercise + ".");
+        return 0;
+    }
+
+    private static int parseLevel(String text, Hints hints) {
+        try {
+            int level = Integer.parseInt(text);
+            if (level < 1 || level > hints.steps().size()) {
+                throw new UsageException("there are hints 1 to " + hints.steps().size() + ", not " + text + ".");
+            }
+            return level;
+        } catch (NumberFormatException e) {
+            throw new UsageException("the hint level is a number, 1 to " + hints.steps().size() + ", not " + text + ".");
+        }
+    }
+
+    /** The first exercise, in course order, that the last check did not see pass (the first one without a check). */
+    private String nextExercise(String topic) {
+        Path results = repository.exercises(topic).resolve(CheckCommand.RESULTS);
+        List<TestOutcome> outcomes;
+        try {
+            outcomes = Files.isRegularFile(results) ? Results.read(results) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path test : repository.testFiles(topic)) {
+            String className = repository.className(topic, test);
+            List<TestOutcome> own = outcomes.stream().filter(o -> o.exerciseClass().equals(className)).toList();
+            if (own.isEmpty() || !own.stream().allMatch(TestOutcome::passed)) {
+                return test.getFileName().toString().replaceAll("Test\\.java$", "");
+            }
+        }
+        throw new UsageException("your last check passed every exercise of " + topic + ": no hint needed!");
     }
 
     private int syncStubs(List<String> args) {

@@ -75,4 +75,17 @@ class WorkbookTest {
         assertThat(run("check", "auth/Nope")).isEqualTo(2);
         assertThat(stderr()).contains("No exercise 'Nope' in 01-auth").contains("KeyProxy");
     }
+
+    @Test
+    void hintShowsTheHintsUpToTheLevelAsked() {
+        assertThat(run("hint", "auth/keyloader", "2")).isZero();
+        assertThat(stdout()).contains("Exercise 2 · Load keys").contains("Hint 1 of 3:").contains("Hint 2 of 3:")
+                .doesNotContain("Hint 3 of 3:").contains("./workbook hint auth/KeyLoader shows the next one");
+    }
+
+    @Test
+    void aHintLevelOutOfRangeIsAClearMessage() {
+        assertThat(run("hint", "auth/KeyLoader", "9")).isEqualTo(2);
+        assertThat(stderr()).contains("there are hints 1 to 3, not 9");
+    }
 }
