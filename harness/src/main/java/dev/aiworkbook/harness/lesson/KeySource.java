@@ -12,4 +12,9 @@ public interface KeySource {
 
     /** The value of an environment variable such as {@code OPENAI_API_KEY}, or empty when unset. */
     Optional<String> find(String variable);
+
+    /** Keys from a map, for tests: never the real environment, so nobody's keys are read or leaked. */
+    static KeySource of(java.util.Map<String, String> variables) {
+        return variable -> Optional.ofNullable(variables.get(variable));
+    }
 }

@@ -2,12 +2,10 @@ package dev.aiworkbook.lessons.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiworkbook.harness.lesson.ConsoleCapture;
 import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.lesson.RunMode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,21 +24,6 @@ class AuthLessonTest {
         return variable -> Optional.ofNullable(variables.get(variable));
     }
 
-    private static final class Captured {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-
-        String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     @Nested
     @DisplayName("on the replay server")
     class OnReplay {
@@ -50,8 +33,8 @@ class AuthLessonTest {
 
         @BeforeAll
         static void runTheLessonOnce() {
-            Captured captured = new Captured();
-            exitCode = AuthLesson.run(RunMode.parse(), captured.outStream, captured.errStream, keysFrom(Map.of()));
+            ConsoleCapture captured = new ConsoleCapture();
+            exitCode = AuthLesson.run(RunMode.parse(), captured.outStream(), captured.errStream(), keysFrom(Map.of()));
             output = captured.out() + captured.err();
         }
 
@@ -135,8 +118,8 @@ class AuthLessonTest {
         @Test
         @DisplayName("exits 2 with one paragraph naming every variable, and no stack trace")
         void refusesClearly() {
-            Captured captured = new Captured();
-            int exitCode = AuthLesson.run(RunMode.parse("--live"), captured.outStream, captured.errStream,
+            ConsoleCapture captured = new ConsoleCapture();
+            int exitCode = AuthLesson.run(RunMode.parse("--live"), captured.outStream(), captured.errStream(),
                     keysFrom(Map.of()));
 
             assertThat(exitCode).isEqualTo(AuthLesson.EXIT_NO_KEYS);
@@ -156,8 +139,8 @@ class AuthLessonTest {
         @Test
         @DisplayName("treats a blank variable as missing")
         void blankIsMissing() {
-            Captured captured = new Captured();
-            int exitCode = AuthLesson.run(RunMode.parse("--live"), captured.outStream, captured.errStream,
+            ConsoleCapture captured = new ConsoleCapture();
+            int exitCode = AuthLesson.run(RunMode.parse("--live"), captured.outStream(), captured.errStream(),
                     keysFrom(Map.of("OPENAI_API_KEY", "  ")));
 
             assertThat(exitCode).isEqualTo(AuthLesson.EXIT_NO_KEYS);

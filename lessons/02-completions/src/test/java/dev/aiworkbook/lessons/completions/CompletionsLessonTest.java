@@ -2,20 +2,17 @@ package dev.aiworkbook.lessons.completions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiworkbook.harness.lesson.ConsoleCapture;
 import dev.aiworkbook.harness.lesson.LessonProvider;
 import dev.aiworkbook.harness.lesson.KeySource;
 import dev.aiworkbook.harness.lesson.LiveProviders;
 import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.lesson.RunMode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -27,26 +24,6 @@ class CompletionsLessonTest {
     private static final List<String> API_TITLES = List.of(
             "Chat Completions", "Responses", "Anthropic Messages", "Gemini generateContent");
 
-    /** A key source for tests: never the real environment, so nobody's keys are read or leaked. */
-    private static KeySource keysFrom(Map<String, String> variables) {
-        return variable -> Optional.ofNullable(variables.get(variable));
-    }
-
-    private static final class Captured {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-
-        String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     @Nested
     @DisplayName("on the replay server")
     class OnReplay {
@@ -56,8 +33,8 @@ class CompletionsLessonTest {
 
         @BeforeAll
         static void runTheLessonOnce() {
-            Captured captured = new Captured();
-            exitCode = CompletionsLesson.run(RunMode.parse(), captured.outStream, captured.errStream, keysFrom(Map.of()));
+            ConsoleCapture captured = new ConsoleCapture();
+            exitCode = CompletionsLesson.run(RunMode.parse(), captured.outStream(), captured.errStream(), KeySource.of(Map.of()));
             output = captured.out() + captured.err();
         }
 
@@ -151,9 +128,9 @@ class CompletionsLessonTest {
         @Test
         @DisplayName("exits 2 with one paragraph naming every variable, and no stack trace")
         void refusesClearly() {
-            Captured captured = new Captured();
-            int exitCode = CompletionsLesson.run(RunMode.parse("--live"), captured.outStream, captured.errStream,
-                    keysFrom(Map.of()));
+            ConsoleCapture captured = new ConsoleCapture();
+            int exitCode = CompletionsLesson.run(RunMode.parse("--live"), captured.outStream(), captured.errStream(),
+                    KeySource.of(Map.of()));
 
             assertThat(exitCode).isEqualTo(CompletionsLesson.EXIT_NO_KEYS);
             assertThat(captured.err())
@@ -166,9 +143,9 @@ class CompletionsLessonTest {
         @Test
         @DisplayName("treats a blank variable as missing")
         void blankIsMissing() {
-            Captured captured = new Captured();
-            int exitCode = CompletionsLesson.run(RunMode.parse("--live"), captured.outStream, captured.errStream,
-                    keysFrom(Map.of("OPENAI_API_KEY", "  ")));
+            ConsoleCapture captured = new ConsoleCapture();
+            int exitCode = CompletionsLesson.run(RunMode.parse("--live"), captured.outStream(), captured.errStream(),
+                    KeySource.of(Map.of("OPENAI_API_KEY", "  ")));
 
             assertThat(exitCode).isEqualTo(CompletionsLesson.EXIT_NO_KEYS);
         }
@@ -181,16 +158,16 @@ class CompletionsLessonTest {
         @Test
         @DisplayName("leaves out a provider whose key is missing")
         void leavesOutMissingProviders() {
-            assertThat(LiveProviders.findKeys(keysFrom(Map.of("ANTHROPIC_API_KEY", "test-anthropic"))))
+            assertThat(LiveProviders.findKeys(KeySource.of(Map.of("ANTHROPIC_API_KEY", "test-anthropic"))))
                     .containsOnlyKeys(LessonProvider.ANTHROPIC);
         }
 
         @Test
         @DisplayName("prefers GEMINI_API_KEY and falls back to GOOGLE_API_KEY")
         void geminiVariables() {
-            assertThat(LiveProviders.findKeys(keysFrom(Map.of("GEMINI_API_KEY", "a", "GOOGLE_API_KEY", "b"))))
+            assertThat(LiveProviders.findKeys(KeySource.of(Map.of("GEMINI_API_KEY", "a", "GOOGLE_API_KEY", "b"))))
                     .containsEntry(LessonProvider.GEMINI, "a");
-            assertThat(LiveProviders.findKeys(keysFrom(Map.of("GOOGLE_API_KEY", "b"))))
+            assertThat(LiveProviders.findKeys(KeySource.of(Map.of("GOOGLE_API_KEY", "b"))))
                     .containsEntry(LessonProvider.GEMINI, "b");
         }
     }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import dev.aiworkbook.harness.lesson.ConsoleCapture;
 import dev.aiworkbook.harness.lesson.KeySource;
 import dev.aiworkbook.harness.lesson.LiveProviders;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import com.google.genai.types.HttpOptions;
 import dev.aiworkbook.harness.lesson.ReplayKeys;
 import dev.aiworkbook.harness.lesson.RunMode;
 import dev.aiworkbook.harness.replay.ReplayServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -37,26 +36,6 @@ import org.junit.jupiter.api.Test;
 class StreamingLessonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A key source for tests: never the real environment, so nobody's keys are read or leaked. */
-    private static KeySource keysFrom(Map<String, String> variables) {
-        return variable -> Optional.ofNullable(variables.get(variable));
-    }
-
-    private static final class Captured {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-
-        String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-    }
 
     /** The answer a fixture's stream spells out, read straight from the recording. */
     static String answerIn(String bodyFile, String dialect) throws IOException {
@@ -98,9 +77,9 @@ class StreamingLessonTest {
 
         @BeforeAll
         static void runTheLessonOnce() {
-            Captured captured = new Captured();
-            exitCode = StreamingLesson.run(RunMode.parse("--speed", "0"), captured.outStream, captured.errStream,
-                    keysFrom(Map.of()));
+            ConsoleCapture captured = new ConsoleCapture();
+            exitCode = StreamingLesson.run(RunMode.parse("--speed", "0"), captured.outStream(), captured.errStream(),
+                    KeySource.of(Map.of()));
             output = captured.out() + captured.err();
         }
 
@@ -246,9 +225,9 @@ class StreamingLessonTest {
         @Test
         @DisplayName("exits 2 with one paragraph naming every variable, and no stack trace")
         void refusesClearly() {
-            Captured captured = new Captured();
-            int exitCode = StreamingLesson.run(RunMode.parse("--live"), captured.outStream, captured.errStream,
-                    keysFrom(Map.of()));
+            ConsoleCapture captured = new ConsoleCapture();
+            int exitCode = StreamingLesson.run(RunMode.parse("--live"), captured.outStream(), captured.errStream(),
+                    KeySource.of(Map.of()));
 
             assertThat(exitCode).isEqualTo(StreamingLesson.EXIT_NO_KEYS);
             assertThat(captured.err())
