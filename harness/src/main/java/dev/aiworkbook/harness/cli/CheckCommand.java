@@ -1,14 +1,10 @@
 package dev.aiworkbook.harness.cli;
 
-import dev.aiworkbook.harness.grading.GradeListener;
 import dev.aiworkbook.harness.grading.Results;
-import dev.aiworkbook.harness.grading.RunTests;
 import dev.aiworkbook.harness.grading.TestOutcome;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * {@code ./workbook check [<topic>[/<Exercise>]]}: compiles the learner's stubs with the graded
@@ -79,36 +67,16 @@ final class CheckCommand {
     }
 
     private boolean compile(Path module, List<Path> classpath, Path classes) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new UsageException("This Java has no compiler: run the workbook with a JDK 17+, not a JRE.");
-        }
-        recreate(classes);
-        List<Path> sources = javaFiles(module.resolve("src/main/java"));
-        sources.addAll(javaFiles(module.resolve("src/test/java")));
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-g", "-encoding", "UTF-8",
-                    "-classpath", join(classpath), "-d", classes.toString());
-            boolean ok = compiler.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            printErrors(diagnostics);
-            return ok;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void printErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
-        List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
-        for (Diagnostic<? extends JavaFileObject> error : errors.subList(0, Math.min(errors.size(), 20))) {
-            String file = error.getSource() == null ? "" : repository.root().relativize(Path.of(error.getSource().toUri())) + ":" + error.getLineNumber() + ": ";
-            out.println("  " + file + error.getMessage(Locale.ROOT));
+        List<TestRunner.CompileError> errors = TestRunner.compile(
+                List.of(module.resolve("src/main/java"), module.resolve("src/test/java")), classpath, classes);
+        for (TestRunner.CompileError error : errors.subList(0, Math.min(errors.size(), 20))) {
+            String where = error.file() == null ? "" : repository.root().relativize(error.file()) + ":" + error.line() + ": ";
+            out.println("  " + where + error.message());
         }
         if (errors.size() > 20) {
             out.println("  ... and " + (errors.size() - 20) + " more errors");
         }
+        return errors.isEmpty();
     }
 
     private void run(List<String> testClasses, Path classes, List<Path> classpath, Path module, Path work, Path results) {
@@ -120,23 +88,10 @@ final class CheckCommand {
             }
         }
         runtime.addAll(classpath);
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", join(runtime),
-                "-D" + GradeListener.RESULTS_PROPERTY + "=" + results, RunTests.class.getName()));
-        command.addAll(testClasses);
-        try {
-            Files.deleteIfExists(results);
-            Path log = work.resolve("run.log");
-            Process process = new ProcessBuilder(command).directory(module.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long timeout = timeoutSeconds();
-            if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                out.println("  The tests did not finish within " + timeout + " s and were stopped (an endless loop?). Output: " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Path log = work.resolve("run.log");
+        long timeout = timeoutSeconds();
+        if (!TestRunner.run(testClasses, runtime, module, results, log, timeout)) {
+            out.println("  The tests did not finish within " + timeout + " s and were stopped (an endless loop?). Output: " + log);
         }
     }
 
@@ -203,37 +158,4 @@ final class CheckCommand {
         }
     }
 
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String join(List<Path> paths) {
-        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
-    }
-
-    private static List<Path> javaFiles(Path root) {
-        if (!Files.isDirectory(root)) {
-            return new ArrayList<>();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return new ArrayList<>(files.filter(file -> file.toString().endsWith(".java")).sorted().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void recreate(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
-            }
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

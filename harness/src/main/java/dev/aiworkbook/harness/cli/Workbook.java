@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 
@@ -33,6 +34,9 @@ public final class Workbook {
               hint <topic>[/<Exercise>] [<n>]
                                           the next hint for an exercise (or hints 1 to n); without
                                           an exercise, for the one your last check says is next
+              grade <submissions> [--topic <t>] [--out <dir>] [--timeout <s>]
+                                          (instructors) grade a folder of submissions, one folder
+                                          each: gradebook.csv/json and a results.json per submission
               benchmark [events] [runs]   how closely the timed stream replay keeps the recorded pace
               sync-stubs [<topic>]        (course maintainers) regenerate exercises/ from solutions/
               help                        this text
@@ -72,6 +76,7 @@ public final class Workbook {
             case "lesson" -> lesson(rest);
             case "check" -> check(rest);
             case "hint" -> hint(rest);
+            case "grade" -> grade(rest);
             case "sync-stubs" -> syncStubs(rest);
             case "benchmark" -> benchmark(rest);
             case "help", "--help", "-h" -> {
@@ -130,7 +135,7 @@ public final class Workbook {
         List<Path> classpath = new ArrayList<>();
         classpath.add(module.resolve("target/classes"));
         classpath.addAll(new ModuleBuild(repository, err).classpath(module, "lesson.classpath", true));
-        List<String> command = new ArrayList<>(List.of(CheckCommand.javaExecutable(), "-cp",
+        List<String> command = new ArrayList<>(List.of(TestRunner.javaExecutable(), "-cp",
                 String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
                 mainClass(properties)));
         command.addAll(args.subList(1, args.size()));
@@ -192,6 +197,42 @@ public final class Workbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private int grade(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("which folder? e.g. ./workbook grade submissions/ (one folder per student, each a copy"
+                    + " of the workbook or of its exercises/<topic> folders)");
+        }
+        Path submissions = Path.of(args.get(0));
+        Path outDir = Path.of("grades");
+        List<String> topics = new ArrayList<>();
+        long timeout = 300;
+        for (int i = 1; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new UsageException(option + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--out" -> outDir = Path.of(value);
+                case "--topic" -> topics.add(topic(value));
+                case "--timeout" -> timeout = Long.parseLong(value);
+                default -> throw new UsageException("unknown option " + option + " for grade");
+            }
+        }
+        if (topics.isEmpty()) {
+            Topics.ALL.stream().filter(repository::hasExercises).forEach(topics::add);
+        }
+        ModuleBuild build = new ModuleBuild(repository, err);
+        Map<String, List<Path>> classpaths = new java.util.HashMap<>();
+        out.println("Grading " + submissions + " on " + String.join(", ", topics) + ":");
+        List<GradeCommand.SubmissionGrade> grades = new GradeCommand(repository,
+                topic -> classpaths.computeIfAbsent(topic, t -> build.classpath(repository.exercises(t), "test.classpath", false)),
+                List.of(), timeout, out).grade(submissions, topics, outDir);
+        out.println("Wrote " + outDir.resolve("gradebook.csv") + ", " + outDir.resolve("gradebook.json")
+                + " and a results.json per submission (" + grades.size() + " graded).");
+        return 0;
     }
 
     private int hint(List<String> args) {

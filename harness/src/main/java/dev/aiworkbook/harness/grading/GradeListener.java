@@ -57,6 +57,8 @@ public final class GradeListener implements TestExecutionListener {
         };
         String message = result.getThrowable().map(GradeListener::describe).orElse("");
         outcomes.add(outcome(identifier, status, message));
+        // Written after every test, so a run that is killed (a hang, a System.exit) keeps what it graded.
+        save();
     }
 
     /** A class that fails before its tests run (a broken @BeforeAll) still has to show up. */
@@ -71,6 +73,10 @@ public final class GradeListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        save();
+    }
+
+    private synchronized void save() {
         String target = System.getProperty(RESULTS_PROPERTY);
         if (target == null || target.isBlank()) {
             return;

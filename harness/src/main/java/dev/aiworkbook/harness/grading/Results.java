@@ -23,7 +23,10 @@ public final class Results {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JSON.writeValue(file.toFile(), Map.of("tests", outcomes));
+        // Write beside, then move: a reader (or a killed run) never sees half a file.
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        JSON.writeValue(partial.toFile(), Map.of("tests", outcomes));
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static List<TestOutcome> read(Path file) throws IOException {
