@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./workbook grade <submissions> [--out <dir>]}: grades every submission folder with the
- * course's own graded tests, and writes a gradebook (CSV and JSON) and a Gradescope-style
- * {@code results.json} per submission.
+ * course's own graded tests, and writes a gradebook (CSV, JSON and an HTML report) and a
+ * Gradescope-style {@code results.json} per submission.
  *
  * <p>What an instructor can rely on: a submission's own test files are never used; a file that does
  * not compile is graded as its untouched stub (its exercise scores 0, the others count); a
@@ -254,9 +254,49 @@ final class GradeCommand {
                     "submission", g.submission(), "earned", g.earned(), "possible", g.possible(),
                     "exercises", g.exercises(), "notes", g.notes())).toList();
             JSON.writeValue(outDir.resolve("gradebook.json").toFile(), json);
+            Files.writeString(outDir.resolve("report.html"), html(grades), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One page for people: the gradebook as a table, then each submission's notes and failed tests. */
+    private static String html(List<SubmissionGrade> grades) {
+        StringBuilder page = new StringBuilder("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Workbook grades</title>
+                <style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}
+                td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}
+                .zero{color:#a00}.full{color:#070}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}</style>
+                </head><body><h1>Workbook grades</h1><table><tr><th>submission</th>""");
+        for (ExerciseGrade column : grades.get(0).exercises()) {
+            page.append("<th title=\"").append(escape(column.title())).append("\">").append(escape(column.topic() + "/" + column.exercise()))
+                    .append("<br>(").append(column.possible()).append(")</th>");
+        }
+        page.append("<th>total</th></tr>\n");
+        for (SubmissionGrade grade : grades) {
+            page.append("<tr><td><a href=\"#").append(escape(grade.submission())).append("\">").append(escape(grade.submission())).append("</a></td>");
+            for (ExerciseGrade exercise : grade.exercises()) {
+                String css = exercise.earned() == 0 ? "zero" : exercise.earned() == exercise.possible() ? "full" : "";
+                page.append("<td class=\"").append(css).append("\" title=\"").append(escape(exercise.status())).append("\">")
+                        .append(exercise.earned()).append("</td>");
+            }
+            page.append("<td>").append(grade.earned()).append(" / ").append(grade.possible()).append("</td></tr>\n");
+        }
+        page.append("</table>\n");
+        for (SubmissionGrade grade : grades) {
+            page.append("<h2 id=\"").append(escape(grade.submission())).append("\">").append(escape(grade.submission()))
+                    .append(": ").append(grade.earned()).append(" / ").append(grade.possible()).append("</h2>\n");
+            grade.notes().forEach(note -> page.append("<p>").append(escape(note)).append("</p>\n"));
+            grade.tests().stream().filter(test -> !test.passed()).forEach(test -> page.append("<details><summary>")
+                    .append(escape(test.exercise() + " > " + test.test())).append(" (").append(test.points()).append(" pt)</summary><pre>")
+                    .append(escape(test.message())).append("</pre></details>\n"));
+        }
+        return page.append("</body></html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Gradescope's autograder format: a score, and a line per graded test with its points. */

@@ -36,7 +36,8 @@ public final class Workbook {
                                           an exercise, for the one your last check says is next
               grade <submissions> [--topic <t>] [--out <dir>] [--timeout <s>]
                                           (instructors) grade a folder of submissions, one folder
-                                          each: gradebook.csv/json and a results.json per submission
+                                          each: gradebook.csv/json, report.html, results.json each
+              doctor                      is this machine ready? JDK, Maven, fixtures, keys (masked)
               benchmark [events] [runs]   how closely the timed stream replay keeps the recorded pace
               sync-stubs [<topic>]        (course maintainers) regenerate exercises/ from solutions/
               help                        this text
@@ -77,6 +78,7 @@ public final class Workbook {
             case "check" -> check(rest);
             case "hint" -> hint(rest);
             case "grade" -> grade(rest);
+            case "doctor" -> new Doctor(repository, dev.aiworkbook.harness.lesson.LiveKeys.fromEnvironment(), out).run() ? 0 : 1;
             case "sync-stubs" -> syncStubs(rest);
             case "benchmark" -> benchmark(rest);
             case "help", "--help", "-h" -> {
@@ -230,7 +232,7 @@ public final class Workbook {
         List<GradeCommand.SubmissionGrade> grades = new GradeCommand(repository,
                 topic -> classpaths.computeIfAbsent(topic, t -> build.classpath(repository.exercises(t), "test.classpath", false)),
                 List.of(), timeout, out).grade(submissions, topics, outDir);
-        out.println("Wrote " + outDir.resolve("gradebook.csv") + ", " + outDir.resolve("gradebook.json")
+        out.println("Wrote " + outDir.resolve("gradebook.csv") + ", gradebook.json, report.html"
                 + " and a results.json per submission (" + grades.size() + " graded).");
         return 0;
     }

@@ -40,6 +40,18 @@ public final class LiveKeys {
         return dotEnv().map(file -> read(file).get(variable)).filter(v -> !v.isBlank());
     }
 
+    /** Where the variable's value comes from: "the environment", or the {@code .env} file's path. */
+    public Optional<String> whereIs(String variable) {
+        String value = environment.get(variable);
+        if (value != null && !value.isBlank()) {
+            return Optional.of("the environment");
+        }
+        return dotEnv().filter(file -> {
+            String fromFile = read(file).get(variable);
+            return fromFile != null && !fromFile.isBlank();
+        }).map(Path::toString);
+    }
+
     /**
      * The variable's value, or a {@link MissingKeyException} whose message says which variable is
      * missing and where to put it. The message never contains a key.

@@ -128,5 +128,7 @@ class GradeCommandTest {
         assertThat(alice.path("tests").get(0).has("max_score")).isTrue();
         JsonNode book = new ObjectMapper().readTree(folder.resolve("grades/gradebook.json").toFile());
         assertThat(book.size()).isEqualTo(4);
+        assertThat(Files.readString(folder.resolve("grades/report.html")))
+                .contains("<a href=\"#alice\">alice</a>", "100 / 100", "KeyLoader.java does not compile");
     }
 }

@@ -88,4 +88,18 @@ class WorkbookTest {
         assertThat(run("hint", "auth/KeyLoader", "9")).isEqualTo(2);
         assertThat(stderr()).contains("there are hints 1 to 3, not 9");
     }
+
+    @Test
+    void doctorChecksTheMachineAndNeverShowsAKey() {
+        assertThat(run("doctor")).as("stderr: %s", stderr()).isZero();
+        assertThat(stdout()).contains("Java", "Compiler  javac available", "Maven     Apache Maven", "OPENAI_API_KEY", "Ready:");
+    }
+
+    @Test
+    void doctorMasksKeys() {
+        assertThat(Doctor.mask("sk-" + "x".repeat(20) + "tail")).isEqualTo("sk-x…tail (27 characters)");
+        assertThat(Doctor.mask("short")).isEqualTo("**** (5 characters)");
+        assertThat(Doctor.atLeast38("Apache Maven 3.8.7")).isTrue();
+        assertThat(Doctor.atLeast38("Apache Maven 3.6.3")).isFalse();
+    }
 }
