@@ -134,7 +134,7 @@ final class GradeCommand {
         tests.addAll(outcomes);
         for (Path testFile : repository.testFiles(topic)) {
             String className = repository.className(topic, testFile);
-            String exercise = testFile.getFileName().toString().replaceAll("Test\\.java$", "");
+            String exercise = Repository.exerciseName(testFile);
             List<TestOutcome> own = outcomes.stream().filter(o -> o.exerciseClass().equals(className)).toList();
             int possible = Repository.pointsIn(testFile);
             int earned = Math.min(possible, own.stream().mapToInt(TestOutcome::earned).sum());

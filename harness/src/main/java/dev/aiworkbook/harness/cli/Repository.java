@@ -58,10 +58,15 @@ record Repository(Path root) {
         }
     }
 
+    /** An exercise's short name, from its test file: {@code KeyLoaderTest.java} gives {@code KeyLoader}. */
+    static String exerciseName(Path testFile) {
+        return testFile.getFileName().toString().replaceAll("Test\\.java$", "");
+    }
+
     /** The exercise's title from its test class ("Exercise 3 · Each provider's auth headers"), or the file name. */
     static String exerciseTitle(Path testFile) {
         Matcher matcher = EXERCISE_TITLE.matcher(read(testFile));
-        return matcher.find() ? matcher.group(1) : testFile.getFileName().toString().replaceAll("Test\\.java$", "");
+        return matcher.find() ? matcher.group(1) : exerciseName(testFile);
     }
 
     /** The exercise's number from its title, for ordering; exercises without one come last. */
@@ -103,7 +108,7 @@ record Repository(Path root) {
     String exerciseName(String topic, String typed) {
         String wanted = typed.toLowerCase(java.util.Locale.ROOT).replaceAll("test$", "");
         List<String> names = testFiles(topic).stream()
-                .map(file -> file.getFileName().toString().replaceAll("Test\\.java$", "")).toList();
+                .map(Repository::exerciseName).toList();
         return names.stream().filter(name -> name.toLowerCase(java.util.Locale.ROOT).equals(wanted)).findFirst()
                 .orElseThrow(() -> new UsageException("No exercise '" + typed + "' in " + topic + ". Its exercises: "
                         + String.join(", ", names)));

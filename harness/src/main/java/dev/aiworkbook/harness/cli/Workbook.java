@@ -101,7 +101,7 @@ public final class Workbook {
             long exercises = tests.stream().map(Repository::exerciseNumber).distinct().count();
             out.printf("  %-22s %d exercises, %d points%s%n", topic, exercises, points, progress(topic));
             for (Path test : tests) {
-                String name = test.getFileName().toString().replaceAll("Test\\.java$", "");
+                String name = Repository.exerciseName(test);
                 out.printf("      %-66s %3d points  (%s/%s)%n", Repository.exerciseTitle(test), Repository.pointsIn(test),
                         Topics.shortName(topic), name);
             }
@@ -296,7 +296,7 @@ public final class Workbook {
             String className = repository.className(topic, test);
             List<TestOutcome> own = outcomes.stream().filter(o -> o.exerciseClass().equals(className)).toList();
             if (own.isEmpty() || !own.stream().allMatch(TestOutcome::passed)) {
-                return test.getFileName().toString().replaceAll("Test\\.java$", "");
+                return Repository.exerciseName(test);
             }
         }
         throw new UsageException("your last check passed every exercise of " + topic + ": no hint needed!");

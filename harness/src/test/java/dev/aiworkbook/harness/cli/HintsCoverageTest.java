@@ -18,7 +18,7 @@ class HintsCoverageTest {
         List<String> problems = new ArrayList<>();
         for (String topic : Topics.ALL) {
             for (Path test : repository.testFiles(topic)) {
-                String name = test.getFileName().toString().replaceAll("Test\\.java$", "");
+                String name = Repository.exerciseName(test);
                 Path file = repository.exercises(topic).resolve("hints").resolve(name + ".md");
                 if (!Files.isRegularFile(file)) {
                     problems.add(topic + "/" + name + ": no hints file " + file);
